@@ -52,8 +52,8 @@ func (s Summary) String() string {
 // ledgerRow is one row of the files table.
 type ledgerRow struct {
 	root, rel, pipeline, format, status, errText, reason, sha string
-	size                                                    int64
-	records, warnings                                       int
+	size                                                      int64
+	records, warnings                                         int
 }
 
 // loadedFile is one file's ledger row with what it yielded.

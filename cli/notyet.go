@@ -1,5 +1,0 @@
-package cli
-
-import "errors"
-
-var errNotYet = errors.New("not implemented yet")
