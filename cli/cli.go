@@ -29,6 +29,7 @@ var commands map[string]command
 
 func init() {
 	commands = map[string]command{
+		"export":  {"write the dataset as Parquet, JSONL or CSV with a dataset card", runExport},
 		"ingest":  {"load pipeline output trees into the database", runIngest},
 		"query":   {"run one SQL statement or a named query and print the result", runQuery},
 		"shell":   {"an interactive SQL prompt on the database", runShell},
@@ -80,12 +81,26 @@ func flagSet(e *env, name, argsUsage string) *pflag.FlagSet {
 	return fs
 }
 
-// parse parses args; it returns (exit code, false) when the command should stop.
+// parse parses args; it returns (exit code, false) when the command should stop. An argument that
+// starts with "--" but holds white space is SQL (a statement opening with a comment), not a flag.
 func parse(fs *pflag.FlagSet, args []string) (int, bool) {
-	if err := fs.Parse(args); err != nil {
+	var flags, sqlArgs []string
+	for _, a := range args {
+		if strings.HasPrefix(a, "-") && strings.ContainsAny(a, " \t\n") {
+			sqlArgs = append(sqlArgs, a)
+			continue
+		}
+		flags = append(flags, a)
+	}
+	if len(sqlArgs) > 0 {
+		flags = append(append(flags, "--"), sqlArgs...)
+	}
+	if err := fs.Parse(flags); err != nil {
 		if errors.Is(err, pflag.ErrHelp) {
 			return 0, false
 		}
+		fmt.Fprintf(fs.Output(), "triad %s: %v\n", fs.Name(), err)
+		fs.Usage()
 		return 2, false
 	}
 	return 0, true
