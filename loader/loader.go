@@ -295,6 +295,8 @@ func list(items []string) driver.Value {
 func appendRows(root string, files []loadedFile, apps map[string]*duckdb.Appender) error {
 	for _, f := range files {
 		lg := f.ledger
+		// The path goes into every table spelled the same way, valid UTF-8 (a file name need not be).
+		rel := strings.ToValidUTF8(lg.rel, "\uFFFD")
 		var records, warnings driver.Value
 		if lg.status == "loaded" {
 			records, warnings = int32(lg.records), int32(lg.warnings)
@@ -303,7 +305,7 @@ func appendRows(root string, files []loadedFile, apps map[string]*duckdb.Appende
 		if lg.sha != "" {
 			size = lg.size
 		}
-		if err := apps["files"].AppendRow(root, null(lg.rel), null(lg.pipeline), null(lg.format), lg.status,
+		if err := apps["files"].AppendRow(root, rel, null(lg.pipeline), null(lg.format), lg.status,
 			null(lg.errText), null(lg.reason), size, null(lg.sha), records, warnings); err != nil {
 			return err
 		}
@@ -311,19 +313,19 @@ func appendRows(root string, files []loadedFile, apps map[string]*duckdb.Appende
 			continue
 		}
 		for _, w := range f.x.warnings {
-			if err := apps["warnings"].AppendRow(root, lg.rel, null(w.position), null(w.message)); err != nil {
+			if err := apps["warnings"].AppendRow(root, rel, null(w.position), null(w.message)); err != nil {
 				return err
 			}
 		}
 		for _, r := range f.x.runs {
-			if err := apps["run_records"].AppendRow(root, lg.rel, int32(r.record), r.variant, null(lg.pipeline), null(lg.format),
+			if err := apps["run_records"].AppendRow(root, rel, int32(r.record), r.variant, null(lg.pipeline), null(lg.format),
 				null(r.commitHash), null(r.commitShort), null(r.parentCommit), null(r.agentName), null(r.agentModel),
 				null(r.status), null(r.errText), null(r.benchmarkMode), null(r.model), null(r.gpuConfig),
 				null(r.perfCommand), null(r.timestamp), null(r.raw), null(r.contentSHA)); err != nil {
 				return err
 			}
 			for _, v := range r.values {
-				if err := apps["run_values"].AppendRow(root, lg.rel, int32(r.record), r.variant, v.sourceKey, v.value, v.origin, null(v.position)); err != nil {
+				if err := apps["run_values"].AppendRow(root, rel, int32(r.record), r.variant, v.sourceKey, v.value, v.origin, null(v.position)); err != nil {
 					return err
 				}
 			}
@@ -333,14 +335,14 @@ func appendRows(root string, files []loadedFile, apps map[string]*duckdb.Appende
 			if c.hasAgentPatch != nil {
 				patch = *c.hasAgentPatch
 			}
-			if err := apps["commits"].AppendRow(root, lg.rel, int32(c.record), null(c.commitHash), null(c.commitShort),
+			if err := apps["commits"].AppendRow(root, rel, int32(c.record), null(c.commitHash), null(c.commitShort),
 				null(c.subject), null(c.repo), null(c.prURL), list(c.filesChanged), list(c.models), null(c.parentCommit),
 				null(c.perfCommand), null(c.testScript), null(c.patchPath), patch); err != nil {
 				return err
 			}
 		}
 		for _, row := range f.x.exportRows {
-			vals := append([]driver.Value{root, lg.rel, int32(row.record)}, row.values...)
+			vals := append([]driver.Value{root, rel, int32(row.record)}, row.values...)
 			if err := apps["export_rows"].AppendRow(vals...); err != nil {
 				return err
 			}

@@ -1,0 +1,232 @@
+package loader_test
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/csv"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/triad-bench/triad/db"
+	"github.com/triad-bench/triad/loader"
+)
+
+// The golden tests share the package-level -update flag. Another test file of this package may
+// define it first; then it is reused rather than defined twice.
+func init() {
+	if flag.Lookup("update") == nil {
+		flag.Bool("update", false, "rewrite golden files")
+	}
+}
+
+// updating reports whether golden files are to be rewritten (go test ./loader/ -update).
+func updating() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
+
+// sampleRoot is the bundled sample corpus, relative to this package's folder.
+const sampleRoot = "../testdata/sample"
+
+// sharedData is ../shared/data/omniperf-claude-code seen from the module root (/work/main/..).
+const sharedData = "../../shared/data/omniperf-claude-code"
+
+// openDB opens an in-memory database that is closed when the test ends.
+func openDB(tb testing.TB) *sql.DB {
+	tb.Helper()
+	database, err := db.Open("")
+	if err != nil {
+		tb.Fatalf("open database: %v", err)
+	}
+	tb.Cleanup(func() { database.Close() })
+	return database
+}
+
+// ingest loads roots into a fresh in-memory database.
+func ingest(tb testing.TB, roots ...string) (*sql.DB, loader.Summary) {
+	tb.Helper()
+	database := openDB(tb)
+	sum, err := loader.Ingest(context.Background(), database, roots, loader.Options{})
+	if err != nil {
+		tb.Fatalf("ingest %v: %v", roots, err)
+	}
+	return database, sum
+}
+
+// queryRows runs q and returns its rows rendered as strings (NULL as "").
+func queryRows(tb testing.TB, database *sql.DB, q string, args ...any) (cols []string, out [][]string) {
+	tb.Helper()
+	rows, err := database.Query(q, args...)
+	if err != nil {
+		tb.Fatalf("query %q: %v", q, err)
+	}
+	defer rows.Close()
+	cols, err = rows.Columns()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for rows.Next() {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			tb.Fatal(err)
+		}
+		rec := make([]string, len(cols))
+		for i, v := range vals {
+			rec[i] = cell(v)
+		}
+		out = append(out, rec)
+	}
+	if err := rows.Err(); err != nil {
+		tb.Fatal(err)
+	}
+	return cols, out
+}
+
+// cell renders one value with a fixed format: floats in their shortest exact spelling.
+func cell(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case float64:
+		return strconv.FormatFloat(x, 'g', -1, 64)
+	case float32:
+		return strconv.FormatFloat(float64(x), 'g', -1, 32)
+	case []byte:
+		return string(x)
+	case []any:
+		parts := make([]string, len(x))
+		for i, e := range x {
+			parts[i] = cell(e)
+		}
+		return "[" + strings.Join(parts, ", ") + "]"
+	default:
+		return fmt.Sprint(x)
+	}
+}
+
+// queryCSV runs q and renders the result as CSV with a header.
+func queryCSV(tb testing.TB, database *sql.DB, q string, args ...any) string {
+	tb.Helper()
+	cols, rows := queryRows(tb, database, q, args...)
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	_ = w.Write(cols)
+	_ = w.WriteAll(rows)
+	w.Flush()
+	return b.String()
+}
+
+// scalar runs a query that returns one value.
+func scalar(tb testing.TB, database *sql.DB, q string, args ...any) string {
+	tb.Helper()
+	_, rows := queryRows(tb, database, q, args...)
+	if len(rows) != 1 || len(rows[0]) != 1 {
+		tb.Fatalf("query %q: want one value, got %v", q, rows)
+	}
+	return rows[0][0]
+}
+
+// golden compares got with the file at path, or rewrites it under -update.
+func golden(t *testing.T, path, got string) {
+	t.Helper()
+	if updating() {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("read golden file (run go test ./loader/ -update to create it): %v", err)
+	}
+	if string(want) != got {
+		t.Errorf("%s differs from the output (run with -update to accept):\n%s", path, lineDiff(string(want), got))
+	}
+}
+
+// lineDiff is a small line diff: lines only in want (-) and only in got (+), in order.
+func lineDiff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	// Longest common subsequence table, good enough for golden files of a few hundred lines.
+	lcs := make([][]int, len(w)+1)
+	for i := range lcs {
+		lcs[i] = make([]int, len(g)+1)
+	}
+	for i := len(w) - 1; i >= 0; i-- {
+		for j := len(g) - 1; j >= 0; j-- {
+			if w[i] == g[j] {
+				lcs[i][j] = lcs[i+1][j+1] + 1
+			} else {
+				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
+			}
+		}
+	}
+	var b strings.Builder
+	i, j := 0, 0
+	for i < len(w) || j < len(g) {
+		switch {
+		case i < len(w) && j < len(g) && w[i] == g[j]:
+			i, j = i+1, j+1
+		case j < len(g) && (i == len(w) || lcs[i][j+1] >= lcs[i+1][j]):
+			fmt.Fprintf(&b, "+ %s\n", g[j])
+			j++
+		default:
+			fmt.Fprintf(&b, "- %s\n", w[i])
+			i++
+		}
+	}
+	return b.String()
+}
+
+// regularFiles lists the regular files under root (find -type f), slash-separated and relative.
+func regularFiles(tb testing.TB, root string) []string {
+	tb.Helper()
+	var out []string
+	err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.Type().IsRegular() {
+			rel, _ := filepath.Rel(root, p)
+			out = append(out, filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return out
+}
+
+// checkLedger asserts that every regular file under root has exactly one files row, and returns
+// the ledger as path → status.
+func checkLedger(t *testing.T, database *sql.DB, root string) map[string]string {
+	t.Helper()
+	_, rows := queryRows(t, database, "SELECT path, status FROM files WHERE root = ? ORDER BY path", loader.CleanRoot(root))
+	ledger := map[string]string{}
+	for _, r := range rows {
+		if _, dup := ledger[r[0]]; dup {
+			t.Errorf("%s: more than one files row", r[0])
+		}
+		ledger[r[0]] = r[1]
+	}
+	for _, f := range regularFiles(t, root) {
+		if _, ok := ledger[strings.ToValidUTF8(f, "\uFFFD")]; !ok {
+			t.Errorf("%s: regular file missing from the ledger", f)
+		}
+	}
+	return ledger
+}
