@@ -7,17 +7,38 @@ import (
 	"os"
 
 	"github.com/triad-bench/triad/db"
+	"github.com/triad-bench/triad/queries"
 )
 
 func runQuery(e *env, args []string) int {
-	fs := flagSet(e, "query", "SQL")
+	fs := flagSet(e, "query", "SQL | --name NAME | --list")
 	dbPath := fs.String("db", "triad.duckdb", "database file to read")
 	format := fs.String("format", "table", "output format: table, csv, json or md")
+	name := fs.String("name", "", "run the named query NAME (queries/NAME.sql) instead of SQL")
+	list := fs.Bool("list", false, "list the named queries with what they return")
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
-	if fs.NArg() != 1 {
-		fmt.Fprintln(e.stderr, "triad query: want exactly one SQL statement")
+	if *list {
+		if *name != "" || fs.NArg() != 0 {
+			return fail(e, "query", 2, fmt.Errorf("--list: takes no SQL and no --name"))
+		}
+		return listQueries(e)
+	}
+	stmt := ""
+	switch {
+	case *name != "" && fs.NArg() != 0:
+		return fail(e, "query", 2, fmt.Errorf("--name: give either --name or SQL, not both"))
+	case *name != "":
+		q, err := queries.Get(*name)
+		if err != nil {
+			return fail(e, "query", 2, fmt.Errorf("--name: %w", err))
+		}
+		stmt = q.SQL
+	case fs.NArg() == 1:
+		stmt = fs.Arg(0)
+	default:
+		fmt.Fprintln(e.stderr, "triad query: want exactly one SQL statement, --name NAME or --list")
 		fs.Usage()
 		return 2
 	}
@@ -31,8 +52,23 @@ func runQuery(e *env, args []string) int {
 		return fail(e, "query", 1, err)
 	}
 	defer database.Close()
-	if err := runStatement(context.Background(), database, fs.Arg(0), e.stdout, *format); err != nil {
+	if err := runStatement(context.Background(), database, stmt, e.stdout, *format); err != nil {
+		if *name != "" {
+			err = fmt.Errorf("query %q: %w", *name, err)
+		}
 		return fail(e, "query", 1, err)
+	}
+	return 0
+}
+
+// listQueries prints every named query with its returns header.
+func listQueries(e *env) int {
+	all, err := queries.List()
+	if err != nil {
+		return fail(e, "query", 1, err)
+	}
+	for _, q := range all {
+		fmt.Fprintf(e.stdout, "%s\n    %s\n", q.Name, q.Returns)
 	}
 	return 0
 }

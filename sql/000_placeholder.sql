@@ -1,2 +1,0 @@
--- name: placeholder
-SELECT 1;
