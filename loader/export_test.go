@@ -197,12 +197,12 @@ func TestStatsMacros(t *testing.T) {
 
 	var band float64
 	var verdict string
-	require.NoError(t, database.QueryRow("SELECT agent_band(), agent_verdict(2.5)").Scan(&band, &verdict))
+	require.NoError(t, database.QueryRow("SELECT verdict_band(), verdict(2.5)").Scan(&band, &verdict))
 	assert.Equal(t, 2.0, band)
 	assert.Equal(t, "win", verdict)
 	_, err := database.Exec("SET VARIABLE band = 5")
 	require.NoError(t, err)
-	require.NoError(t, database.QueryRow("SELECT agent_band(), agent_verdict(2.5)").Scan(&band, &verdict))
+	require.NoError(t, database.QueryRow("SELECT verdict_band(), verdict(2.5)").Scan(&band, &verdict))
 	assert.Equal(t, 5.0, band)
 	assert.Equal(t, "match", verdict)
 

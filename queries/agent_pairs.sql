@@ -29,7 +29,7 @@ SELECT c.agent_a, c.agent_b,
        round(mcnemar_p(count(*) FILTER (WHERE p.a_win AND NOT p.b_win),
                        count(*) FILTER (WHERE p.b_win AND NOT p.a_win)), 5) AS mcnemar_p,
        round(median(p.diff), 2) AS median_avh_diff,
-       agent_band() AS band_pct,
+       verdict_band() AS band_pct,
        primary_metric_rule() AS primary_metric_rule
 FROM configs c LEFT JOIN pairs p USING (agent_a, agent_b)
 GROUP BY c.agent_a, c.agent_b

@@ -15,7 +15,7 @@ SELECT
     count(*) FILTER (WHERE complete3 AND benchmark_mode = 'standalone') AS complete3_standalone,
     count(*) FILTER (WHERE complete3 AND benchmark_mode = 'prefix_caching') AS complete3_prefix_caching,
     count(*) FILTER (WHERE complete3 AND coalesce(benchmark_mode, '') NOT IN ('serving', 'standalone', 'prefix_caching')) AS complete3_other,
-    agent_band() AS band_pct,
+    verdict_band() AS band_pct,
     count(*) FILTER (WHERE verdict = 'win') AS wins,
     count(*) FILTER (WHERE verdict = 'match') AS matches,
     count(*) FILTER (WHERE verdict = 'loss') AS losses,

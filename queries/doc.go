@@ -13,5 +13,5 @@
 // duplicate name is an error when the list is first read.
 //
 // Tunables are DuckDB variables with a default set in SQL, for example the verdict band of
-// agent_vs_human: `SET VARIABLE verdict_band = 2;` (see sql/010_macros.sql).
+// agent_vs_human: `SET VARIABLE band = 5;` (default 2, see sql/010_macros.sql).
 package queries

@@ -136,11 +136,9 @@ func Render(ctx context.Context, db *sql.DB, opts Options) (*Document, error) {
 			return nil, fmt.Errorf("note on line %d names the unknown section %q (sections: %s)", n.Line, n.Section, strings.Join(names, ", "))
 		}
 	}
-	// Both spellings of the band variable are set so that every verdict macro sees the same band.
-	for _, v := range []string{"band", "verdict_band"} {
-		if _, err := db.ExecContext(ctx, "SET VARIABLE "+v+" = "+strconv.FormatFloat(opts.Band, 'f', -1, 64)); err != nil {
-			return nil, fmt.Errorf("failed to set the band: %w", err)
-		}
+	// Every verdict goes through verdict_band() (sql/010_macros.sql), which reads this variable.
+	if _, err := db.ExecContext(ctx, "SET VARIABLE band = "+strconv.FormatFloat(opts.Band, 'f', -1, 64)); err != nil {
+		return nil, fmt.Errorf("failed to set the band: %w", err)
 	}
 	// The report reads one snapshot of the dataset: a temporary table named dataset shadows the
 	// view for this connection only, so every section sees the same rows and the views stacked on

@@ -241,7 +241,7 @@ func queryRows(t *testing.T, dbPath, name string) []map[string]string {
 	database, err := db.Open(dbPath)
 	require.NoError(t, err)
 	defer database.Close()
-	_, err = database.Exec("SET VARIABLE band = 2; SET VARIABLE verdict_band = 2")
+	_, err = database.Exec("SET VARIABLE band = 2")
 	require.NoError(t, err)
 	q, err := queries.Get(name)
 	require.NoError(t, err)

@@ -26,9 +26,10 @@ CREATE OR REPLACE MACRO has_any_metric(ttft_mean, ttft_median, ttft_p99, tpot_me
 CREATE OR REPLACE MACRO run_time(ts) AS
     try_cast(regexp_replace(trim(ts), '(Z|[+-][0-9]{2}:?[0-9]{2})$', '') AS TIMESTAMP);
 
--- The band, in percentage points, inside which agent and human are a match. Change it for one
--- session with `SET VARIABLE verdict_band = 2;` before running a query.
-CREATE OR REPLACE MACRO verdict_band() AS coalesce(try_cast(getvariable('verdict_band') AS DOUBLE), 1.0);
+-- The band, in percentage points, inside which agent and human are a match: ±2 unless a session
+-- says otherwise with `SET VARIABLE band = 5;` (triad report --band sets it). Every verdict of
+-- every query and report section goes through verdict(), so there is one band.
+CREATE OR REPLACE MACRO verdict_band() AS coalesce(try_cast(getvariable('band') AS DOUBLE), 2.0);
 
 -- win / match / loss for an agent-vs-human percentage (positive = agent better).
 CREATE OR REPLACE MACRO verdict(pct) AS

@@ -3,9 +3,6 @@
 --   wilson_low(k, n) / wilson_high(k, n): Wilson score 95% interval of a proportion k/n;
 --   mcnemar_p(b, c): exact two-sided McNemar p-value on b vs c discordant pairs (binomial, p = 1/2);
 --   geo_mean(x): geometric mean of the positive values of x (an aggregate);
---   agent_band(): the ±% band of a match in agent comparisons, from `SET VARIABLE band = …`
---   (default 2; the seed analysis keeps its own agent_band() of 010_macros.sql);
---   agent_verdict(pct): win / match / loss of an agent-vs-human percentage under agent_band();
 --   metric_directions and higher_is_better(metric), improvement_pct(metric, ref, x): the one
 --   improvement() formula of 010_macros.sql with the direction looked up by metric name;
 --   primary_metric_rules and primary_metric(mode, command, has_ttft, has_throughput, has_latency):
@@ -34,14 +31,6 @@ CREATE OR REPLACE MACRO mcnemar_p(b, c) AS CASE
 
 CREATE OR REPLACE MACRO geo_mean(x) AS exp(avg(ln(CASE WHEN x > 0 THEN x END)));
 
-CREATE OR REPLACE MACRO agent_band() AS coalesce(TRY_CAST(getvariable('band') AS DOUBLE), 2.0);
-
-CREATE OR REPLACE MACRO agent_verdict(pct) AS CASE
-    WHEN pct IS NULL THEN NULL
-    WHEN pct > agent_band() THEN 'win'
-    WHEN pct < -agent_band() THEN 'loss'
-    ELSE 'match' END;
-
 CREATE OR REPLACE TABLE metric_directions (metric VARCHAR PRIMARY KEY, higher_is_better BOOLEAN NOT NULL);
 INSERT INTO metric_directions VALUES
     ('ttft_mean', false), ('ttft_median', false), ('ttft_p99', false),
@@ -68,8 +57,11 @@ INSERT INTO primary_metric_rules VALUES
     (10, 'serving',        NULL,                   'ttft_mean',   'serving → ttft_mean'),
     (20, 'standalone',     '%benchmark_latency%',  'latency_avg', 'standalone latency run → latency_avg'),
     (30, 'standalone',     NULL,                   'throughput',  'standalone throughput run → throughput'),
-    (40, 'standalone',     NULL,                   'latency_avg', 'standalone latency run → latency_avg'),
+    (40, 'standalone',     NULL,                   'latency_avg', 'standalone without throughput → latency_avg'),
     (50, 'prefix_caching', NULL,                   'throughput',  'prefix_caching → throughput'),
+    -- Modes as the separate and docker pipelines spell them.
+    (54, 'throughput',     NULL,                   'throughput',  'throughput → throughput'),
+    (56, 'latency',        NULL,                   'latency_avg', 'latency → latency_avg'),
     (60, NULL,             NULL,                   'ttft_mean',   'otherwise ttft_mean'),
     (70, NULL,             NULL,                   'throughput',  'otherwise throughput'),
     (80, NULL,             NULL,                   'latency_avg', 'otherwise latency_avg');

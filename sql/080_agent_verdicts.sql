@@ -2,7 +2,7 @@
 -- defines: the table macro agent_verdicts(tbl), one row per row of the dataset table named tbl
 -- (normally 'dataset'), with its agent configuration, its commit's primary metric (by
 -- primary_metric_rules) and the baseline, human and agent values of it, the agent-vs-human
--- improvement % and its verdict under agent_band(), the agent/human speed ratio (> 1 = agent
+-- improvement % and its verdict under verdict_band(), the agent/human speed ratio (> 1 = agent
 -- faster), the agent-vs-human % per metric family, and the flags
 --   agent_measured: the row has at least one agent metric (false = an agent failure);
 --   valid: human and agent values of the primary metric are both present;
@@ -50,7 +50,7 @@ SELECT v.*,
        improvement_pct(primary_metric, human_value, agent_value) AS avh_pct,
        human_value IS NOT NULL AND agent_value IS NOT NULL AS valid,
        baseline_value IS NOT NULL AND human_value IS NOT NULL AND agent_value IS NOT NULL AS complete3,
-       agent_verdict(improvement_pct(primary_metric, human_value, agent_value)) AS verdict,
+       verdict(improvement_pct(primary_metric, human_value, agent_value)) AS verdict,
        CASE WHEN human_value > 0 AND agent_value > 0 THEN
             CASE WHEN higher_is_better(primary_metric) THEN agent_value / human_value
                  ELSE human_value / agent_value END END AS speed_ratio
