@@ -1,6 +1,7 @@
 -- name: agent_summary
 -- returns: one row per agent configuration (agent_aliases): rows, commits, rows valid for comparison
--- (human and agent values of the primary metric), agent failures (rows without any agent metric),
+-- (human and agent values of the primary metric), agent failures (rows with human but no agent
+-- metrics, the agent failure category of commit_categories), rows without human metrics,
 -- 3-way complete rows by benchmark mode, win / match / loss against human under the band (printed,
 -- set with SET VARIABLE band), the win rate over valid rows with its Wilson 95% interval, the median
 -- agent-vs-human % with its n per metric family, the geometric mean of agent/human speed ratios
@@ -10,7 +11,8 @@ SELECT
     count(*) AS rows,
     count(DISTINCT commit_hash) AS commits,
     count(*) FILTER (WHERE valid) AS valid,
-    count(*) FILTER (WHERE NOT agent_measured) AS agent_failures,
+    count(*) FILTER (WHERE human_measured AND NOT agent_measured) AS agent_failures,
+    count(*) FILTER (WHERE NOT human_measured) AS no_human_metrics,
     count(*) FILTER (WHERE complete3 AND benchmark_mode = 'serving') AS complete3_serving,
     count(*) FILTER (WHERE complete3 AND benchmark_mode = 'standalone') AS complete3_standalone,
     count(*) FILTER (WHERE complete3 AND benchmark_mode = 'prefix_caching') AS complete3_prefix_caching,

@@ -328,8 +328,9 @@ func TestNumbersMatchQueries(t *testing.T) {
 
 	agents := section(t, doc, "## Agents")
 	for _, r := range queryRows(t, dbPath, "agent_summary") {
-		require.Contains(t, agents, fmt.Sprintf("| %s | %s | %s | %s | %s | %s | %s | %s |",
-			r["agent_config"], r["rows"], r["commits"], r["valid"], r["agent_failures"], r["wins"], r["matches"], r["losses"]))
+		require.Contains(t, agents, fmt.Sprintf("| %s | %s | %s | %s | %s | %s | %s | %s | %s |",
+			r["agent_config"], r["rows"], r["commits"], r["valid"], r["agent_failures"], r["no_human_metrics"],
+			r["wins"], r["matches"], r["losses"]))
 	}
 }
 
