@@ -17,7 +17,8 @@ import (
 )
 
 // archiveCommits reads the v5 sources of the archive tree directly, without triad: the short hash
-// of every commit that modal results, modal progress logs, separate files and docker reruns name,
+// of every commit that modal results, modal progress logs, separate files (loose ones included) and docker reruns
+// name,
 // and the full hashes each short hash is stated with.
 func archiveCommits(t *testing.T, tree string) (shorts map[string]map[string]bool, dockerReruns int) {
 	t.Helper()
@@ -69,8 +70,10 @@ func archiveCommits(t *testing.T, tree string) (shorts map[string]map[string]boo
 			add(str(m, "commit", "full_commit", "commit_hash"), str(m, "full_commit", "commit_hash"))
 		}
 	}
+	// The separate source: results/separate_*/ and the per-variant files lying directly in results/.
 	seps, _ := filepath.Glob(filepath.Join(tree, "results", "separate_*", "*.json"))
-	for _, s := range seps {
+	loose, _ := filepath.Glob(filepath.Join(tree, "results", "*_result.json"))
+	for _, s := range append(seps, loose...) {
 		doc := readJSON(s)
 		add(filepath.Base(s)[:8], str(doc, "human_commit_full", "commit_full"))
 	}

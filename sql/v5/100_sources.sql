@@ -2,9 +2,12 @@
 -- defines: v5_sources (which pipelines and formats feed dataset v5, under which merge source) and
 -- v5_row_has_metrics(...) (the published rule for a row "with metrics").
 
--- The published merge read three sources. A later rule set that also uses docker-local, rerun-3way,
--- loose per-variant files or hub records writes its own table beside this one. copy_rank orders
--- copies of one run: a result's own file before the copy a progress log holds.
+-- The published merge read three sources. Its "separate pipeline" includes the per-variant files
+-- lying directly in results/ (pipeline loose): the published dataset's claude-code row of 89a84b0b
+-- has agent_ttft_mean 356.05, which only results/89a84b0b_agent_result.json states, and e206b543's
+-- baseline_throughput 3116.22 is results/e206b543_baseline_result.json. A later rule set that also
+-- uses docker-local, rerun-3way or hub records writes its own table beside this one. copy_rank
+-- orders copies of one run: a result's own file before the copy a progress log holds.
 CREATE OR REPLACE VIEW v5_sources AS
 SELECT * FROM (VALUES
     ('modal',    'modal-result',     'modal',    1),
@@ -12,6 +15,8 @@ SELECT * FROM (VALUES
     ('log',      'modal-progress',   'modal',    2),
     ('separate', 'separate-variant', 'separate', 1),
     ('separate', 'separate-skip',    'separate', 1),
+    ('loose',    'separate-variant', 'separate', 1),
+    ('loose',    'separate-skip',    'separate', 1),
     ('docker',   'docker-rerun',     'docker',   1)
 ) AS t(pipeline, format, source, copy_rank);
 
