@@ -31,6 +31,7 @@ func init() {
 	commands = map[string]command{
 		"export":  {"write the dataset as Parquet, JSONL or CSV with a dataset card", runExport},
 		"ingest":  {"load pipeline output trees into the database", runIngest},
+		"check":   {"re-apply the rule set and check the dataset's invariants", runCheck},
 		"report":  {"render the analysis document (markdown and SVG charts) from the named queries", runReport},
 		"query":   {"run one SQL statement or a named query and print the result", runQuery},
 		"shell":   {"an interactive SQL prompt on the database", runShell},

@@ -62,7 +62,8 @@ type loadedFile struct {
 	x      extraction
 }
 
-// CreateSchema creates the raw tables (if missing) and reseeds the metric alias table.
+// CreateSchema creates the raw tables (if missing) and reseeds the two seed tables:
+// metric_aliases and dataset_columns.
 func CreateSchema(ctx context.Context, db *sql.DB) error {
 	if _, err := db.ExecContext(ctx, schemaSQL); err != nil {
 		return fmt.Errorf("failed to create the raw tables: %w", err)
@@ -73,6 +74,14 @@ func CreateSchema(ctx context.Context, db *sql.DB) error {
 	for _, a := range aliases {
 		if _, err := db.ExecContext(ctx, "INSERT INTO metric_aliases VALUES (?, ?, ?, ?)", a.sourceKey, a.metric, a.scale, a.priority); err != nil {
 			return fmt.Errorf("failed to seed metric_aliases: %w", err)
+		}
+	}
+	if _, err := db.ExecContext(ctx, "DELETE FROM dataset_columns"); err != nil {
+		return err
+	}
+	for i, c := range datasetColumns {
+		if _, err := db.ExecContext(ctx, "INSERT INTO dataset_columns VALUES (?, ?, ?)", i+1, c.name, c.typ); err != nil {
+			return fmt.Errorf("failed to seed dataset_columns: %w", err)
 		}
 	}
 	return nil

@@ -158,3 +158,10 @@ CREATE TABLE IF NOT EXISTS export_rows (
     test_script VARCHAR,
     data_source VARCHAR
 );
+-- dataset_columns: the 76 columns every rule set's dataset must have, in order, with their types
+-- (loader/dataset_columns.csv, reseeded on every ingest). triad check compares the dataset with it.
+CREATE TABLE IF NOT EXISTS dataset_columns (
+    position INTEGER PRIMARY KEY, -- 1-based
+    name     VARCHAR NOT NULL,
+    type     VARCHAR NOT NULL
+);

@@ -143,7 +143,9 @@ func Render(ctx context.Context, db *sql.DB, opts Options) (*Document, error) {
 	// The report reads one snapshot of the dataset: a temporary table named dataset shadows the
 	// view for this connection only, so every section sees the same rows and the views stacked on
 	// dataset (categories, fill rates, verdicts) do not recompute the merge for every query.
-	if _, err := db.ExecContext(ctx, "CREATE OR REPLACE TEMP TABLE dataset AS SELECT * FROM main.dataset"); err != nil {
+	// It copies dataset_<rules>, not main.dataset: once the temporary table exists, main.dataset
+	// names it too (the temp catalog has a main schema), and a second snapshot would copy itself.
+	if _, err := db.ExecContext(ctx, "CREATE OR REPLACE TEMP TABLE dataset AS SELECT * FROM "+quoteIdent("dataset_"+opts.Rules)); err != nil {
 		return nil, fmt.Errorf("failed to read the dataset view: %w", err)
 	}
 	defer db.ExecContext(context.WithoutCancel(ctx), "DROP TABLE IF EXISTS temp.dataset")
@@ -256,4 +258,9 @@ func (r *renderer) chart(name, title string, svg []byte) (string, error) {
 	p := path.Join(r.opts.AssetDir, name+".svg")
 	r.assets = append(r.assets, Asset{Path: p, Data: svg})
 	return fmt.Sprintf("![%s](%s)", alt, p), nil
+}
+
+// quoteIdent quotes a SQL identifier.
+func quoteIdent(name string) string {
+	return `"` + strings.ReplaceAll(name, `"`, `""`) + `"`
 }
