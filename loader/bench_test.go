@@ -33,3 +33,5 @@ func benchIngest(b *testing.B, root string) {
 func BenchmarkIngestSample(b *testing.B) { benchIngest(b, sampleRoot) }
 
 func BenchmarkIngestRealTree(b *testing.B) { benchIngest(b, realRoot(b, "snapshot-archive")) }
+
+func BenchmarkIngestPublished(b *testing.B) { benchIngest(b, realRoot(b, "published")) }
