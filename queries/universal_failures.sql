@@ -2,8 +2,8 @@
 -- returns: the commits that every agent configuration attempting them fails (no agent metric in
 -- any of their rows), with how many configurations attempted them (of all in the dataset), whether
 -- the human and baseline runs were measured, the benchmark mode and the data sources
--- A commit known only by its short hash (commit_hash NULL) is its own commit, not one of many NULLs.
 WITH per_commit AS (
+    -- A commit known only by its short hash (commit_hash NULL) is its own commit, not one of many NULLs.
     SELECT commit_hash, coalesce(commit_hash, commit_short) AS commit_key,
            min(commit_short) AS commit_short,
            any_value(commit_mode) AS benchmark_mode,
