@@ -3,16 +3,6 @@
 -- full hash it prefixes, or left alone when ambiguous or unknown) and export_dataset_rows (the
 -- final dataset rows of flat exports, the 76 columns in DESIGN order, short hashes resolved).
 
--- Every full 40-character hash the database knows: export rows, runs and modal commit rows.
-CREATE OR REPLACE VIEW known_full_hashes AS
-SELECT DISTINCT lower(h) AS full_hash
-FROM (
-    SELECT commit_hash AS h FROM export_rows
-    UNION ALL SELECT commit_hash FROM runs
-    UNION ALL SELECT commit_hash FROM commits
-)
-WHERE regexp_full_match(lower(h), '[0-9a-f]{40}');
-
 -- One row per distinct short hash of a final export row: resolved when exactly one full hash starts
 -- with it, ambiguous when several do, unknown when none does.
 CREATE OR REPLACE VIEW hash_resolutions_v AS
@@ -25,9 +15,10 @@ WITH shorts AS (
     GROUP BY ALL
 ), candidates AS (
     SELECT s.short_hash, s.export_rows, s.paths,
-           coalesce(list(k.full_hash ORDER BY k.full_hash) FILTER (WHERE k.full_hash IS NOT NULL), []) AS matches
+           coalesce(list(k.commit_hash ORDER BY k.commit_hash) FILTER (WHERE k.commit_hash IS NOT NULL), []) AS matches
     FROM shorts s
-    LEFT JOIN known_full_hashes k ON starts_with(k.full_hash, s.short_hash)
+    -- full_commit_hashes (sql/020_commit_keys.sql): every full hash of export rows, runs and commits.
+    LEFT JOIN full_commit_hashes k ON starts_with(k.commit_hash, s.short_hash)
     GROUP BY ALL
 )
 SELECT short_hash,
