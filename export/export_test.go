@@ -15,14 +15,14 @@ import (
 	"sync"
 	"testing"
 
+	goldenfile "github.com/triad-bench/triad/internal/golden"
+
 	"github.com/stretchr/testify/require"
 
 	"github.com/triad-bench/triad/cli"
 	"github.com/triad-bench/triad/db"
 	"github.com/triad-bench/triad/export"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // moduleRoot is the repository root, seen from this package's directory.
 const moduleRoot = ".."
@@ -291,60 +291,17 @@ func readFile(t *testing.T, path string) string {
 	return string(b)
 }
 
-// checkGolden compares got with the golden file, or rewrites it under -update.
+// checkGolden compares got with the golden file (internal/golden), or rewrites it under -update.
 func checkGolden(t *testing.T, path, got string) {
 	t.Helper()
-	if *update {
-		require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
-		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
-		return
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "missing golden file (run go test ./export -update)")
-	if string(want) != got {
-		t.Errorf("%s differs (-want +got):\n%s", path, lineDiff(string(want), got))
-	}
+	goldenfile.Check(t, path, []byte(got))
 }
 
 func requireSameText(t *testing.T, want, got string) {
 	t.Helper()
 	if want != got {
-		t.Fatalf("exports differ (-first +second):\n%s", lineDiff(want, got))
+		t.Fatalf("exports differ (-first +second):\n%s", goldenfile.Diff(want, got))
 	}
-}
-
-// lineDiff is a small line diff: lines only in want are marked -, lines only in got +.
-func lineDiff(want, got string) string {
-	a, b := strings.SplitAfter(want, "\n"), strings.SplitAfter(got, "\n")
-	// Longest common subsequence table, from the ends.
-	lcs := make([][]int, len(a)+1)
-	for i := range lcs {
-		lcs[i] = make([]int, len(b)+1)
-	}
-	for i := len(a) - 1; i >= 0; i-- {
-		for j := len(b) - 1; j >= 0; j-- {
-			if a[i] == b[j] {
-				lcs[i][j] = lcs[i+1][j+1] + 1
-			} else {
-				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
-			}
-		}
-	}
-	var out strings.Builder
-	i, j := 0, 0
-	for i < len(a) || j < len(b) {
-		switch {
-		case i < len(a) && j < len(b) && a[i] == b[j]:
-			i, j = i+1, j+1
-		case j < len(b) && (i == len(a) || lcs[i][j+1] >= lcs[i+1][j]):
-			fmt.Fprintf(&out, "+%d: %s", j+1, strings.TrimSuffix(b[j], "\n")+"\n")
-			j++
-		default:
-			fmt.Fprintf(&out, "-%d: %s", i+1, strings.TrimSuffix(a[i], "\n")+"\n")
-			i++
-		}
-	}
-	return out.String()
 }
 
 // TestWriteEdgeCases exports a hand-made dataset whose values are hard to write: quotes, commas

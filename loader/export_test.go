@@ -5,7 +5,6 @@ import (
 	"context"
 	"database/sql"
 	"encoding/csv"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -15,14 +14,14 @@ import (
 	"strings"
 	"testing"
 
+	goldenfile "github.com/triad-bench/triad/internal/golden"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/triad-bench/triad/db"
 	sqlfiles "github.com/triad-bench/triad/sql"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // moduleRoot is the repository root, found from this file's place.
 func moduleRoot(t *testing.T) string {
@@ -109,14 +108,7 @@ func cell(v any) string {
 // golden compares got with the file, or rewrites it under -update.
 func golden(t *testing.T, path, got string) {
 	t.Helper()
-	if *update {
-		require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
-		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
-		return
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "missing golden file: run go test ./loader -update")
-	assert.Equal(t, string(want), got, "golden %s differs (rerun with -update after checking)", path)
+	goldenfile.Check(t, path, []byte(got))
 }
 
 func TestParseListText(t *testing.T) {

@@ -5,7 +5,6 @@ import (
 	"context"
 	"database/sql"
 	"encoding/csv"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -13,23 +12,11 @@ import (
 	"strings"
 	"testing"
 
+	goldenfile "github.com/triad-bench/triad/internal/golden"
+
 	"github.com/triad-bench/triad/db"
 	"github.com/triad-bench/triad/loader"
 )
-
-// The golden tests share the package-level -update flag. Another test file of this package may
-// define it first; then it is reused rather than defined twice.
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite golden files")
-	}
-}
-
-// updating reports whether golden files are to be rewritten (go test ./loader/ -update).
-func updating() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
 
 // sampleRoot is the bundled sample corpus, relative to this package's folder.
 const sampleRoot = "../testdata/sample"
@@ -136,59 +123,10 @@ func scalar(tb testing.TB, database *sql.DB, q string, args ...any) string {
 	return rows[0][0]
 }
 
-// golden compares got with the file at path, or rewrites it under -update.
+// golden compares got with the golden file at path (internal/golden), or rewrites it under -update.
 func golden(t *testing.T, path, got string) {
 	t.Helper()
-	if updating() {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("read golden file (run go test ./loader/ -update to create it): %v", err)
-	}
-	if string(want) != got {
-		t.Errorf("%s differs from the output (run with -update to accept):\n%s", path, lineDiff(string(want), got))
-	}
-}
-
-// lineDiff is a small line diff: lines only in want (-) and only in got (+), in order.
-func lineDiff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	// Longest common subsequence table, good enough for golden files of a few hundred lines.
-	lcs := make([][]int, len(w)+1)
-	for i := range lcs {
-		lcs[i] = make([]int, len(g)+1)
-	}
-	for i := len(w) - 1; i >= 0; i-- {
-		for j := len(g) - 1; j >= 0; j-- {
-			if w[i] == g[j] {
-				lcs[i][j] = lcs[i+1][j+1] + 1
-			} else {
-				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
-			}
-		}
-	}
-	var b strings.Builder
-	i, j := 0, 0
-	for i < len(w) || j < len(g) {
-		switch {
-		case i < len(w) && j < len(g) && w[i] == g[j]:
-			i, j = i+1, j+1
-		case j < len(g) && (i == len(w) || lcs[i][j+1] >= lcs[i+1][j]):
-			fmt.Fprintf(&b, "+ %s\n", g[j])
-			j++
-		default:
-			fmt.Fprintf(&b, "- %s\n", w[i])
-			i++
-		}
-	}
-	return b.String()
+	goldenfile.Check(t, path, []byte(got))
 }
 
 // regularFiles lists the regular files under root (find -type f), slash-separated and relative.

@@ -2,19 +2,18 @@ package queries_test
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	goldenfile "github.com/triad-bench/triad/internal/golden"
 
 	"github.com/stretchr/testify/require"
 
 	"github.com/triad-bench/triad/cli"
 	"github.com/triad-bench/triad/queries"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // The agent of agent runs whose files do not name one, as the Makefile ingests the sample.
 var agentFlags = []string{"--agent-name", "claude-code", "--agent-model", "claude-sonnet-4-20250514"}
@@ -76,14 +75,7 @@ func TestGolden(t *testing.T) {
 		t.Run(q.Name, func(t *testing.T) {
 			got := runQuery(t, dbPath, "--name", q.Name, "--format", "csv")
 			golden := filepath.Join(root, "testdata", "queries", q.Name+".csv")
-			if *update {
-				require.NoError(t, os.MkdirAll(filepath.Dir(golden), 0o755))
-				require.NoError(t, os.WriteFile(golden, []byte(got), 0o644))
-				return
-			}
-			want, err := os.ReadFile(golden)
-			require.NoError(t, err, "run go test ./queries -update to create it")
-			require.Equal(t, string(want), got, "-want +got")
+			goldenfile.Check(t, golden, []byte(got))
 		})
 	}
 }

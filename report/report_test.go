@@ -3,7 +3,6 @@ package report_test
 import (
 	"bytes"
 	"context"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,6 +11,8 @@ import (
 	"strings"
 	"testing"
 
+	goldenfile "github.com/triad-bench/triad/internal/golden"
+
 	"github.com/stretchr/testify/require"
 
 	"github.com/triad-bench/triad/cli"
@@ -19,8 +20,6 @@ import (
 	"github.com/triad-bench/triad/queries"
 	"github.com/triad-bench/triad/report"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // moduleRoot is the repository root, where the Makefile runs triad.
 func moduleRoot(t *testing.T) string {
@@ -68,7 +67,7 @@ func compareTree(t *testing.T, got, want string) {
 	t.Helper()
 	gotAssets := filepath.Join(filepath.Dir(got), report.AssetDir(got))
 	wantAssets := filepath.Join(filepath.Dir(want), report.AssetDir(want))
-	if *update {
+	if goldenfile.Updating() {
 		require.NoError(t, os.RemoveAll(wantAssets))
 		require.NoError(t, os.MkdirAll(wantAssets, 0o755))
 		copyFile(t, got, want)
@@ -112,29 +111,8 @@ func sameFile(t *testing.T, got, want string) {
 	w, err := os.ReadFile(want)
 	require.NoError(t, err, "missing golden file: run go test ./report/... -update")
 	if !bytes.Equal(g, w) {
-		t.Fatalf("%s is stale (run go test ./report/... -update, or make report, and review the diff):\n%s", want, diff(string(w), string(g)))
+		t.Fatalf("%s is stale (run go test ./report/... -update, or make report, and review the diff):\n%s", want, goldenfile.Diff(string(w), string(g)))
 	}
-}
-
-// diff is a small line diff, -want +got, enough to show where a golden file drifted.
-func diff(want, got string) string {
-	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
-	var b strings.Builder
-	shown := 0
-	for i := 0; i < max(len(wl), len(gl)) && shown < 40; i++ {
-		var w, g string
-		if i < len(wl) {
-			w = wl[i]
-		}
-		if i < len(gl) {
-			g = gl[i]
-		}
-		if w != g {
-			fmt.Fprintf(&b, "line %d:\n-%s\n+%s\n", i+1, w, g)
-			shown++
-		}
-	}
-	return b.String()
 }
 
 func TestGoldenSample(t *testing.T) {

@@ -3,26 +3,17 @@ package svg
 import (
 	"bytes"
 	"encoding/xml"
-	"flag"
-	"os"
 	"path/filepath"
 	"testing"
+
+	goldenfile "github.com/triad-bench/triad/internal/golden"
 
 	"github.com/stretchr/testify/require"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files")
-
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	p := filepath.Join("..", "..", "testdata", "report", "svg", name)
-	if *update {
-		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
-		require.NoError(t, os.WriteFile(p, got, 0o644))
-	}
-	want, err := os.ReadFile(p)
-	require.NoError(t, err, "run go test ./report/... -update to create %s", p)
-	require.Equal(t, string(want), string(got), "%s is stale: run go test ./report/... -update and review the diff", p)
+	goldenfile.Check(t, filepath.Join("..", "..", "testdata", "report", "svg", name), got)
 }
 
 // wellFormed checks that the chart parses as XML.
