@@ -1,7 +1,8 @@
 -- name: exports
 -- defines: hash_resolutions_v (every short commit hash of a final export row, resolved to the one
 -- full hash it prefixes, or left alone when ambiguous or unknown) and export_dataset_rows (the
--- final dataset rows of flat exports, the 76 columns in DESIGN order, short hashes resolved).
+-- final dataset rows of flat exports, the 76 columns in DESIGN order, short hashes resolved, then
+-- source_root, source_path and source_record).
 
 -- One row per distinct short hash of a final export row: resolved when exactly one full hash starts
 -- with it, ambiguous when several do, unknown when none does.
@@ -107,7 +108,11 @@ SELECT
     r.human_raw,
     r.agent_raw,
     r.test_script,
-    r.data_source
+    r.data_source,
+    -- Where the row came from, after the 76 columns: rule sets order export rows by it.
+    r.root AS source_root,
+    r.path AS source_path,
+    r.record AS source_record
 FROM export_rows r
 LEFT JOIN hash_resolutions_v h
        ON h.status = 'resolved' AND h.short_hash = lower(r.commit_hash)

@@ -7,13 +7,16 @@
 -- (export_dataset_rows, sql/050_exports.sql) whose (commit, agent) the raw merge does not produce.
 -- The raw merge wins a collision; an agent the raw merge does not know (NULL) collides with any
 -- agent. Two export rows with one key keep the first by path and record. Every such choice is
--- listed in conflicts. The 21 improvements are computed here for every row, export rows too, with
--- improvement(); a file's own precomputed improvements are never copied (see improvement_check).
+-- listed in conflicts. The 21 improvements of raw-merge rows are computed here with improvement();
+-- a pipeline's own precomputed improvements are never copied. Export rows are final rows and keep
+-- every value as the export states it, stored improvements included (issue 4: the published
+-- dataset round-trips); improvement_check lists where those disagree with their own metrics.
+-- dataset_row_origin says which rows are which ('merge' or 'export').
 
 CREATE OR REPLACE VIEW v5_export_rows AS
 WITH keyed AS (
     SELECT e.*, lower(coalesce(e.commit_hash, e.commit_short)) AS commit_key,
-           row_number() OVER () AS export_row
+           row_number() OVER (ORDER BY e.source_root, e.source_path, e.source_record) AS export_row
     FROM export_dataset_rows e
 ), marked AS (
     SELECT k.*,
@@ -32,42 +35,8 @@ SELECT *,
 FROM marked;
 
 CREATE OR REPLACE TABLE dataset_v5 AS
-WITH merged AS (
+WITH merge_rows AS (
     SELECT
-       commit_hash, commit_short, commit_subject, repo, perf_command, files_changed, pr_url, models, 
-       parent_commit, gpu_config, benchmark_mode, agent_name, agent_model, benchmark_date, model, 
-       has_agent_patch, patch_path, baseline_ttft_mean, baseline_ttft_median, baseline_ttft_p99, 
-       baseline_tpot_mean, baseline_tpot_median, baseline_tpot_p99, baseline_itl_mean, 
-       baseline_itl_median, baseline_itl_p99, baseline_latency_avg, baseline_throughput, human_ttft_mean, 
-       human_ttft_median, human_ttft_p99, human_tpot_mean, human_tpot_median, human_tpot_p99, 
-       human_itl_mean, human_itl_median, human_itl_p99, human_latency_avg, human_throughput, 
-       agent_ttft_mean, agent_ttft_median, agent_ttft_p99, agent_tpot_mean, agent_tpot_median, 
-       agent_tpot_p99, agent_itl_mean, agent_itl_median, agent_itl_p99, agent_latency_avg, 
-       agent_throughput, baseline_raw, human_raw, agent_raw, test_script, data_source
-    FROM v5_merged_rows
-    UNION ALL
-    SELECT
-       commit_hash, commit_short, commit_subject, repo, perf_command, files_changed, pr_url, models, 
-       parent_commit, gpu_config, benchmark_mode, agent_name, agent_model, benchmark_date, model, 
-       has_agent_patch, patch_path, baseline_ttft_mean, baseline_ttft_median, baseline_ttft_p99, 
-       baseline_tpot_mean, baseline_tpot_median, baseline_tpot_p99, baseline_itl_mean, 
-       baseline_itl_median, baseline_itl_p99, baseline_latency_avg, baseline_throughput, human_ttft_mean, 
-       human_ttft_median, human_ttft_p99, human_tpot_mean, human_tpot_median, human_tpot_p99, 
-       human_itl_mean, human_itl_median, human_itl_p99, human_latency_avg, human_throughput, 
-       agent_ttft_mean, agent_ttft_median, agent_ttft_p99, agent_tpot_mean, agent_tpot_median, 
-       agent_tpot_p99, agent_itl_mean, agent_itl_median, agent_itl_p99, agent_latency_avg, 
-       agent_throughput, baseline_raw, human_raw, agent_raw, test_script, data_source
-    FROM v5_export_rows
-    WHERE fate = 'kept'
-), typed AS (
-    SELECT * REPLACE (
-        CAST(files_changed AS VARCHAR[]) AS files_changed,
-        CAST(models AS VARCHAR[]) AS models,
-        CAST(has_agent_patch AS BOOLEAN) AS has_agent_patch,
-        CAST(benchmark_date AS VARCHAR) AS benchmark_date)
-    FROM merged
-)
-SELECT
        commit_hash,
        commit_short,
        commit_subject,
@@ -144,7 +113,31 @@ SELECT
        agent_raw,
        test_script,
        data_source
-FROM typed;
+    FROM v5_merged_rows
+), export_rows AS (
+    -- export_dataset_rows already has the 76 columns in order; the bookkeeping columns go.
+    SELECT * EXCLUDE (commit_key, export_row, shadowed, copy_number, fate, source_root, source_path, source_record)
+    FROM v5_export_rows
+    WHERE fate = 'kept'
+), unioned AS (
+    SELECT * FROM merge_rows
+    UNION ALL
+    SELECT * FROM export_rows
+)
+SELECT * REPLACE (
+    CAST(files_changed AS VARCHAR[]) AS files_changed,
+    CAST(models AS VARCHAR[]) AS models,
+    CAST(has_agent_patch AS BOOLEAN) AS has_agent_patch,
+    CAST(benchmark_date AS VARCHAR) AS benchmark_date)
+FROM unioned;
+
+-- Which rows of dataset_v5 the raw merge built ('merge') and which an export gave as they stand
+-- ('export'). Every rule set defines this view: triad check holds merge rows to the improvement
+-- formula and reports export rows' stored improvements as warnings.
+CREATE OR REPLACE VIEW dataset_row_origin AS
+SELECT commit_hash, commit_short, agent_name, agent_model, 'merge' AS origin FROM v5_merged_rows
+UNION ALL
+SELECT commit_hash, commit_short, agent_name, agent_model, 'export' FROM v5_export_rows WHERE fate = 'kept';
 
 -- Everything the merge refused to decide silently.
 CREATE OR REPLACE VIEW v5_conflicts AS
