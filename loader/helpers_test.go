@@ -162,7 +162,7 @@ func checkLedger(t *testing.T, database *sql.DB, root string) map[string]string 
 		ledger[r[0]] = r[1]
 	}
 	for _, f := range regularFiles(t, root) {
-		if _, ok := ledger[strings.ToValidUTF8(f, "\uFFFD")]; !ok {
+		if _, ok := ledger[loader.PathText(f)]; !ok {
 			t.Errorf("%s: regular file missing from the ledger", f)
 		}
 	}

@@ -82,23 +82,23 @@ func TestHostileInputs(t *testing.T) {
 		}
 	}
 	want := map[string]string{
-		"deep_open.json":                                   "error",
-		"deep_closed.json":                                 "error",
-		"deep_object.json":                                 "error",
-		"results/abcdef12_baseline_result.json":            "loaded",
-		"results/abcdef13_human_result.json":               "loaded",
-		"results/bad\uFFFDname/abcdef14_agent_result.json": "loaded",
-		"results/we\"ird'\nname, \"quoted\".json":          "loaded",
-		"empty.json":                                       "error",
-		"blank.jsonl":                                      "error",
-		"truncated.json":                                   "error",
-		"results/abcdef17_baseline_result.json":            "loaded",
-		"scalar.json":                                      "error",
-		"string.json":                                      "error",
-		"null.json":                                        "error",
-		"two_values.json":                                  "error",
-		"bom.json":                                         "error",
-		"nul_bytes.json":                                   "error",
+		"deep_open.json":                                 "error",
+		"deep_closed.json":                               "error",
+		"deep_object.json":                               "error",
+		"results/abcdef12_baseline_result.json":          "loaded",
+		"results/abcdef13_human_result.json":             "loaded",
+		`results/bad\xffname/abcdef14_agent_result.json`: "loaded",
+		"results/we\"ird'\nname, \"quoted\".json":        "loaded",
+		"empty.json":                                     "error",
+		"blank.jsonl":                                    "error",
+		"truncated.json":                                 "error",
+		"results/abcdef17_baseline_result.json":          "loaded",
+		"scalar.json":                                    "error",
+		"string.json":                                    "error",
+		"null.json":                                      "error",
+		"two_values.json":                                "error",
+		"bom.json":                                       "error",
+		"nul_bytes.json":                                 "error",
 	}
 	for path, status := range want {
 		if _, ok := ledger[path]; !ok || status == "any" {
@@ -134,5 +134,28 @@ func TestHostileInputs(t *testing.T) {
 	}
 	if m := scalar(t, database, "SELECT model FROM runs WHERE commit_short = 'abcdef13'"); m != "bad \uFFFD\uFFFD utf8" {
 		t.Errorf("invalid UTF-8 model stored as %q", m)
+	}
+}
+
+// TestInvalidUTF8NamesStayApart: two folders whose names differ only in an invalid byte must stay
+// two ledger rows with their own runs (replacing bad bytes by U+FFFD once merged them).
+func TestInvalidUTF8NamesStayApart(t *testing.T) {
+	root := t.TempDir()
+	for dir, ttft := range map[string]string{"separate_\xff": "3", "separate_\xfe": "5"} {
+		if err := os.MkdirAll(filepath.Join(root, "results", dir), 0o755); err != nil {
+			t.Skipf("this file system refuses invalid UTF-8 names: %v", err)
+		}
+		body := `{"human_commit_full": "abcdef0123456789abcdef0123456789abcdef01", "status": "success", "metrics": {"ttft_mean_ms": ` + ttft + `}}`
+		if err := os.WriteFile(filepath.Join(root, "results", dir, "abcdef01_baseline_result.json"), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	database, _ := ingest(t, root)
+	got := queryCSV(t, database, `SELECT path, ttft_mean FROM runs ORDER BY path`)
+	want := "path,ttft_mean\n" +
+		`results/separate_\xfe/abcdef01_baseline_result.json,5` + "\n" +
+		`results/separate_\xff/abcdef01_baseline_result.json,3` + "\n"
+	if got != want {
+		t.Errorf("runs:\n%s\nwant:\n%s", got, want)
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/duckdb/duckdb-go/v2"
 )
@@ -125,7 +126,31 @@ func Ingest(ctx context.Context, db *sql.DB, roots []string, opts Options) (Summ
 }
 
 // CleanRoot is how a root is named in the tables: cleaned, slash-separated, as the user gave it.
-func CleanRoot(root string) string { return filepath.ToSlash(filepath.Clean(root)) }
+func CleanRoot(root string) string { return PathText(filepath.ToSlash(filepath.Clean(root))) }
+
+// PathText spells a path as valid UTF-8 without losing it: a file name need not be UTF-8, but every
+// table stores text. Each byte that is not part of valid UTF-8 is written \xNN, and in such a name
+// a backslash is written \\, so two different names never share a spelling (replacing bad bytes
+// with U+FFFD made separate_\xff/ and separate_\xfe/ one path). Valid names are unchanged.
+func PathText(p string) string {
+	if utf8.ValidString(p) {
+		return p
+	}
+	var b strings.Builder
+	for i := 0; i < len(p); {
+		r, size := utf8.DecodeRuneInString(p[i:])
+		switch {
+		case r == utf8.RuneError && size <= 1:
+			fmt.Fprintf(&b, "\\x%02x", p[i])
+		case r == '\\':
+			b.WriteString("\\\\")
+		default:
+			b.WriteString(p[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
 
 // walkRoot reads and recognises every file under root, in lexical order. Symbolic links are not
 // followed (a link loop cannot hang the walk); they are ledger rows marked ignored.
@@ -140,7 +165,7 @@ func walkRoot(root string, opts *Options) ([]loadedFile, error) {
 	var files []loadedFile
 	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		rel, _ := filepath.Rel(root, p)
-		rel = filepath.ToSlash(rel)
+		rel = PathText(filepath.ToSlash(rel))
 		if err != nil {
 			if p == root {
 				return err
@@ -225,6 +250,10 @@ func loadFile(root, p, rel string, d fs.DirEntry, opts *Options) loadedFile {
 	if err := format.extract(src, &f.x); err != nil {
 		return fail(err)
 	}
+	if !utf8.Valid(data) {
+		// The text is kept with U+FFFD in place of the bad bytes; say so, since it is a change.
+		f.x.warn("$", "invalid UTF-8 bytes in the file were read as U+FFFD")
+	}
 	lg.status = "loaded"
 	lg.records = f.x.records
 	lg.warnings = len(f.x.warnings)
@@ -304,8 +333,7 @@ func list(items []string) driver.Value {
 func appendRows(root string, files []loadedFile, apps map[string]*duckdb.Appender) error {
 	for _, f := range files {
 		lg := f.ledger
-		// The path goes into every table spelled the same way, valid UTF-8 (a file name need not be).
-		rel := strings.ToValidUTF8(lg.rel, "\uFFFD")
+		rel := lg.rel // already valid UTF-8: see PathText
 		var records, warnings driver.Value
 		if lg.status == "loaded" {
 			records, warnings = int32(lg.records), int32(lg.warnings)
