@@ -159,3 +159,20 @@ func TestPublishedRowsAsTheyStand(t *testing.T) {
 		require.Equal(t, want[col], got, "non-null %s", col)
 	}
 }
+
+func TestStatementsSpanLinesAndShareLines(t *testing.T) {
+	dbPath := ingestSample(t)
+	script := ".mode csv\nselect 'a;\nb' as x;\nselect 1 as one; select 2 as two;\n.schema nosuch\n"
+	code, stdout, stderr := run(t, script, "shell", "--db", dbPath)
+	require.Equal(t, 1, code, "a failed dot command from a pipe exits 1")
+	require.Contains(t, stderr, `no table or view named "nosuch"`)
+	require.Equal(t, "x\n\"a;\nb\"\none\n1\ntwo\n2\n", stdout)
+
+	code, stdout, stderr = run(t, "", "query", "--db", dbPath, "--format", "csv", "select 1 as one; select 2 as two")
+	require.Equal(t, 0, code, stderr)
+	require.Equal(t, "one\n1\ntwo\n2\n", stdout)
+
+	code, stdout, stderr = run(t, "", "query", "--db", ":memory:", "--format", "csv", "select 42 as answer")
+	require.Equal(t, 0, code, stderr)
+	require.Equal(t, "answer\n42\n", stdout)
+}

@@ -20,6 +20,9 @@ func runIngest(e *env, args []string) int {
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
+	if (*agentName == "") != (*agentModel == "") {
+		return fail(e, "ingest", 2, fmt.Errorf("--agent-name and --agent-model go together: an agent is its name and its model"))
+	}
 	roots := fs.Args()
 	if len(roots) == 0 {
 		fmt.Fprintln(e.stderr, "triad ingest: no ROOT given")

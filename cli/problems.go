@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 )
 
 // reportProblems prints every file error and warning in the database, one line each, and returns
@@ -24,8 +25,11 @@ func reportProblems(ctx context.Context, e *env, database *sql.DB) (int, error) 
 		if err := rows.Scan(&kind, &msg); err != nil {
 			return n, err
 		}
-		fmt.Fprintf(e.stderr, "%s: %s\n", kind, msg)
+		// One problem is one line, even when a file name holds a newline.
+		fmt.Fprintf(e.stderr, "%s: %s\n", kind, oneLine.Replace(msg))
 		n++
 	}
 	return n, rows.Err()
 }
+
+var oneLine = strings.NewReplacer("\n", `\n`, "\r", `\r`)

@@ -12,7 +12,7 @@ import (
 
 func runQuery(e *env, args []string) int {
 	fs := flagSet(e, "query", "SQL | --name NAME | --list")
-	dbPath := fs.String("db", "triad.duckdb", "database file to read")
+	dbPath := fs.String("db", "triad.duckdb", "database file to read (:memory: for none)")
 	format := fs.String("format", "table", "output format: table, csv, json or md")
 	name := fs.String("name", "", "run the named query NAME (queries/NAME.sql) instead of SQL")
 	list := fs.Bool("list", false, "list the named queries with what they return")
@@ -52,11 +52,18 @@ func runQuery(e *env, args []string) int {
 		return fail(e, "query", 1, err)
 	}
 	defer database.Close()
-	if err := runStatement(context.Background(), database, stmt, e.stdout, *format); err != nil {
-		if *name != "" {
-			err = fmt.Errorf("query %q: %w", *name, err)
+	// Several statements run one after the other and each prints its result, as in DuckDB's CLI.
+	statements, rest := splitStatements(stmt)
+	if rest != "" && !onlyComments(rest) {
+		statements = append(statements, rest)
+	}
+	for _, s := range statements {
+		if err := runStatement(context.Background(), database, s, e.stdout, *format); err != nil {
+			if *name != "" {
+				err = fmt.Errorf("query %q: %w", *name, err)
+			}
+			return fail(e, "query", 1, err)
 		}
-		return fail(e, "query", 1, err)
 	}
 	return 0
 }
@@ -74,8 +81,12 @@ func listQueries(e *env) int {
 }
 
 // openExisting opens a database that must already exist: reading a missing file would silently
-// create an empty one.
+// create an empty one. ":memory:" opens an empty in-memory database, for statements that read
+// files directly (SELECT * FROM 'out/data/train-00000-of-00001.parquet').
 func openExisting(path string) (*sql.DB, error) {
+	if path == ":memory:" {
+		return db.Open("")
+	}
 	if _, err := os.Stat(path); err != nil {
 		return nil, fmt.Errorf("database %q does not exist (run triad ingest first)", path)
 	}

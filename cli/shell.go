@@ -66,36 +66,33 @@ func (sh *shell) prompt(continued bool) {
 func (sh *shell) loop() error {
 	in := bufio.NewScanner(sh.stdin)
 	in.Buffer(make([]byte, 1<<20), 64<<20)
-	var pending strings.Builder
+	pending := ""
 	sh.prompt(false)
 	for in.Scan() {
 		line := in.Text()
-		trimmed := strings.TrimSpace(line)
-		if pending.Len() == 0 && strings.HasPrefix(trimmed, ".") {
-			if quit := sh.dot(trimmed); quit {
+		if pending == "" && strings.HasPrefix(strings.TrimSpace(line), ".") {
+			if quit := sh.dot(strings.TrimSpace(line)); quit {
 				return nil
 			}
 			sh.prompt(false)
 			continue
 		}
-		if pending.Len() == 0 && trimmed == "" {
-			sh.prompt(false)
-			continue
+		// A statement ends at a semicolon outside quotes and comments, wherever it is on the line;
+		// one line may hold several statements, and a quoted string may span lines.
+		statements, rest := splitStatements(pending + line + "\n")
+		for _, stmt := range statements {
+			sh.statement(stmt)
 		}
-		pending.WriteString(line)
-		pending.WriteString("\n")
-		if !strings.HasSuffix(trimmed, ";") {
-			sh.prompt(true)
-			continue
+		pending = ""
+		if rest != "" {
+			pending = rest + "\n"
 		}
-		sh.statement(pending.String())
-		pending.Reset()
-		sh.prompt(false)
+		sh.prompt(pending != "")
 	}
 	if err := in.Err(); err != nil {
 		return err
 	}
-	if rest := strings.TrimSpace(pending.String()); rest != "" {
+	if rest := strings.TrimSpace(pending); rest != "" && !onlyComments(rest) {
 		// A last statement without its ';' still runs: the input has ended, nothing else can follow.
 		sh.statement(rest)
 	}
@@ -105,12 +102,27 @@ func (sh *shell) loop() error {
 	return nil
 }
 
+// onlyComments reports whether SQL text holds nothing but line comments.
+func onlyComments(text string) bool {
+	for _, line := range strings.Split(text, "\n") {
+		if l := strings.TrimSpace(line); l != "" && !strings.HasPrefix(l, "--") {
+			return false
+		}
+	}
+	return true
+}
+
 func (sh *shell) statement(stmt string) {
 	if err := runStatement(context.Background(), sh.db, stmt, sh.stdout, sh.mode); err != nil {
-		fmt.Fprintf(sh.stderr, "error: %s\n", strings.TrimSpace(err.Error()))
-		if !sh.interactive {
-			sh.exit = 1
-		}
+		sh.failed(strings.TrimSpace(err.Error()))
+	}
+}
+
+// failed prints an error; from a pipe it also makes the shell exit 1, as a script would expect.
+func (sh *shell) failed(msg string) {
+	fmt.Fprintf(sh.stderr, "error: %s\n", msg)
+	if !sh.interactive {
+		sh.exit = 1
 	}
 }
 
@@ -127,18 +139,18 @@ func (sh *shell) dot(cmd string) bool {
 			FROM information_schema.tables WHERE table_schema = 'main' ORDER BY table_name`)
 	case ".schema":
 		if len(fields) != 2 {
-			fmt.Fprintln(sh.stderr, "error: usage: .schema NAME")
+			sh.failed("usage: .schema NAME")
 			return false
 		}
 		sh.schema(fields[1])
 	case ".mode":
 		if len(fields) != 2 || !validFormat(fields[1]) {
-			fmt.Fprintln(sh.stderr, "error: usage: .mode table|csv|json|md")
+			sh.failed("usage: .mode table|csv|json|md")
 			return false
 		}
 		sh.mode = fields[1]
 	default:
-		fmt.Fprintf(sh.stderr, "error: unknown command %s (.help lists them)\n", fields[0])
+		sh.failed(fmt.Sprintf("unknown command %s (.help lists them)", fields[0]))
 	}
 	return false
 }
@@ -147,17 +159,17 @@ func (sh *shell) schema(name string) {
 	rows, err := sh.db.Query(`SELECT column_name AS column, data_type AS type, is_nullable AS nullable
 		FROM information_schema.columns WHERE table_schema = 'main' AND table_name = ? ORDER BY ordinal_position`, name)
 	if err != nil {
-		fmt.Fprintf(sh.stderr, "error: %v\n", err)
+		sh.failed(err.Error())
 		return
 	}
 	defer rows.Close()
 	res, err := collect(rows)
 	if err != nil {
-		fmt.Fprintf(sh.stderr, "error: %v\n", err)
+		sh.failed(err.Error())
 		return
 	}
 	if len(res.rows) == 0 {
-		fmt.Fprintf(sh.stderr, "error: no table or view named %q\n", name)
+		sh.failed(fmt.Sprintf("no table or view named %q", name))
 		return
 	}
 	res.write(sh.stdout, sh.mode)
