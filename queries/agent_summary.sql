@@ -9,7 +9,7 @@
 SELECT
     agent_config,
     count(*) AS rows,
-    count(DISTINCT commit_hash) AS commits,
+    count(DISTINCT coalesce(commit_hash, commit_short)) AS commits,
     count(*) FILTER (WHERE valid) AS valid,
     count(*) FILTER (WHERE human_measured AND NOT agent_measured) AS agent_failures,
     count(*) FILTER (WHERE NOT human_measured) AS no_human_metrics,

@@ -6,7 +6,7 @@
 WITH claims AS (
     SELECT 1 AS claim_rank, 'total_rows' AS claim, 'rows of the dataset' AS description,
            (SELECT count(*) FROM dataset) AS value
-    UNION ALL SELECT 2, 'commits', 'distinct commits', (SELECT count(DISTINCT commit_hash) FROM dataset)
+    UNION ALL SELECT 2, 'commits', 'distinct commits', (SELECT count(DISTINCT coalesce(commit_hash, commit_short)) FROM dataset)
     UNION ALL SELECT 3, 'valid_3way', 'rows with baseline, human and agent metrics (B+H+A)',
                      (SELECT count_if(category = 'B+H+A') FROM commit_categories)
     UNION ALL SELECT 4, 'h_a_only', 'rows with human and agent metrics but no baseline',

@@ -10,24 +10,28 @@
 -- Percentages are computed from the metrics, never read from the stored improvement columns.
 CREATE OR REPLACE MACRO agent_verdicts(tbl) AS TABLE
 WITH d AS (
-    SELECT *, agent_config(agent_name, agent_model) AS agent_config FROM query_table(tbl)
+    -- commit_key: the full hash, or the short hash of a commit no file states in full, so that two
+    -- such commits never share one primary metric.
+    SELECT *, agent_config(agent_name, agent_model) AS agent_config,
+           coalesce(commit_hash, commit_short) AS commit_key
+    FROM query_table(tbl)
 ), modes AS (
-    SELECT commit_hash, benchmark_mode, count(*) AS n
+    SELECT commit_key, benchmark_mode, count(*) AS n
     FROM d WHERE benchmark_mode IS NOT NULL GROUP BY ALL
 ), commit_modes AS (
-    SELECT commit_hash, first(benchmark_mode ORDER BY n DESC, benchmark_mode) AS commit_mode
-    FROM modes GROUP BY commit_hash
+    SELECT commit_key, first(benchmark_mode ORDER BY n DESC, benchmark_mode) AS commit_mode
+    FROM modes GROUP BY commit_key
 ), commit_facts AS (
-    SELECT commit_hash,
+    SELECT commit_key,
            min(perf_command) AS command,
            bool_or(coalesce(baseline_ttft_mean, human_ttft_mean, agent_ttft_mean) IS NOT NULL) AS has_ttft,
            bool_or(coalesce(baseline_throughput, human_throughput, agent_throughput) IS NOT NULL) AS has_throughput,
            bool_or(coalesce(baseline_latency_avg, human_latency_avg, agent_latency_avg) IS NOT NULL) AS has_latency
-    FROM d GROUP BY commit_hash
+    FROM d GROUP BY commit_key
 ), commit_metric AS (
-    SELECT f.commit_hash, m.commit_mode,
+    SELECT f.commit_key, m.commit_mode,
            primary_metric(m.commit_mode, f.command, f.has_ttft, f.has_throughput, f.has_latency) AS primary_metric
-    FROM commit_facts f LEFT JOIN commit_modes m USING (commit_hash)
+    FROM commit_facts f LEFT JOIN commit_modes m USING (commit_key)
 ), v AS (
     SELECT d.commit_hash, d.commit_short, d.agent_name, d.agent_model, d.agent_config, d.benchmark_mode,
            d.data_source, c.commit_mode, c.primary_metric,
@@ -44,7 +48,7 @@ WITH d AS (
            improvement_pct('throughput', d.human_throughput, d.agent_throughput) AS avh_throughput,
            coalesce(d.agent_ttft_mean, d.agent_ttft_median, d.agent_ttft_p99, d.agent_tpot_mean, d.agent_tpot_median, d.agent_tpot_p99, d.agent_itl_mean, d.agent_itl_median, d.agent_itl_p99, d.agent_latency_avg, d.agent_throughput) IS NOT NULL AS agent_measured,
            coalesce(d.human_ttft_mean, d.human_ttft_median, d.human_ttft_p99, d.human_tpot_mean, d.human_tpot_median, d.human_tpot_p99, d.human_itl_mean, d.human_itl_median, d.human_itl_p99, d.human_latency_avg, d.human_throughput) IS NOT NULL AS human_measured
-    FROM d LEFT JOIN commit_metric c ON c.commit_hash IS NOT DISTINCT FROM d.commit_hash
+    FROM d LEFT JOIN commit_metric c ON c.commit_key = d.commit_key
 )
 SELECT v.*,
        improvement_pct(primary_metric, human_value, agent_value) AS avh_pct,

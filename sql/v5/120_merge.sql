@@ -83,7 +83,7 @@ WITH presence AS (
                               max(modal_value) FILTER (WHERE column_name = 'baseline_latency_avg')) AS modal_has_metrics,
            bool_or(docker_value IS NOT NULL) AS docker_has_metrics,
            bool_or(docker_value IS NOT NULL AND variant = 'agent') AS docker_has_agent,
-           list(DISTINCT variant) FILTER (WHERE docker_value IS NOT NULL) AS docker_variants
+           list(DISTINCT variant ORDER BY variant) FILTER (WHERE docker_value IS NOT NULL) AS docker_variants
     FROM v5_cells
     GROUP BY ALL
 ), before_docker AS (
