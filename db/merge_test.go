@@ -242,3 +242,29 @@ func TestCategories(t *testing.T) {
 	fill := queryRows(t, database, `SELECT count(*), min(total_columns), max(total_columns) FROM row_fill`)
 	require.Equal(t, []any{int64(8), int64(76), int64(76)}, fill[0])
 }
+
+// TestRowAgentFromIngest: a commit whose agent never wrote a run is still a row of the agent the
+// ingest was told about; without --agent-name it is a row with no agent.
+func TestRowAgentFromIngest(t *testing.T) {
+	root := fixture(t, map[string]string{
+		"results/separate_baseline/cccc0003_baseline_result.json": separateRun(hashSepOnly, "baseline", `{"ttft_mean_ms": 10}`, "2026-01-01 00:00:00"),
+		"results/separate_agent/cccc0003_human_result.json":       separateRun(hashSepOnly, "human", `{"ttft_mean_ms": 9}`, "2026-01-01 00:00:00"),
+	})
+	agentOf := func(opts loader.Options) (name, model sql.NullString) {
+		database, err := db.Open("")
+		require.NoError(t, err)
+		defer database.Close()
+		ctx := context.Background()
+		_, err = loader.Ingest(ctx, database, []string{root}, opts)
+		require.NoError(t, err)
+		require.NoError(t, db.Apply(ctx, database, "v5"))
+		require.NoError(t, database.QueryRow(`SELECT agent_name, agent_model FROM dataset_v5`).Scan(&name, &model))
+		return name, model
+	}
+	name, model := agentOf(loader.Options{AgentName: "claude-code", AgentModel: "claude-sonnet-4-20250514"})
+	require.Equal(t, "claude-code", name.String)
+	require.Equal(t, "claude-sonnet-4-20250514", model.String)
+	name, model = agentOf(loader.Options{})
+	require.False(t, name.Valid)
+	require.False(t, model.Valid)
+}

@@ -104,6 +104,10 @@ func Ingest(ctx context.Context, db *sql.DB, roots []string, opts Options) (Summ
 		if err := store(ctx, db, root, files); err != nil {
 			return sum, fmt.Errorf("failed to store %q: %w", root, err)
 		}
+		if _, err := db.ExecContext(ctx, "INSERT OR REPLACE INTO ingest_roots VALUES (?, ?, ?)",
+			CleanRoot(root), null(opts.AgentName), null(opts.AgentModel)); err != nil {
+			return sum, fmt.Errorf("failed to record root %q: %w", root, err)
+		}
 		for _, f := range files {
 			sum.Files++
 			sum.Bytes += f.ledger.size

@@ -165,3 +165,11 @@ CREATE TABLE IF NOT EXISTS dataset_columns (
     name     VARCHAR NOT NULL,
     type     VARCHAR NOT NULL
 );
+-- ingest_roots: one row per ingested root with the agent identity its ingest was told
+-- (--agent-name/--agent-model), so that a rule set can name the agent of a commit's row even when
+-- no agent run of that commit survives (the agent failed before writing a file).
+CREATE TABLE IF NOT EXISTS ingest_roots (
+    root        VARCHAR PRIMARY KEY,
+    agent_name  VARCHAR,
+    agent_model VARCHAR
+);

@@ -14,18 +14,32 @@
 -- A row is (commit_key, agent_name, agent_model). Baseline and human runs are shared by every agent
 -- row of their commit; an agent run belongs to the row of its own agent (NULL matches NULL).
 
--- One row per commit and agent identity seen in any v5 source; a commit without agent runs gets
--- one row with a NULL agent. row_key joins a row's parts (NULL agents included, written \N).
+-- One row per commit and agent identity seen in any v5 source. A commit without agent runs gets
+-- one row for the agent its ingest named (ingest_roots, from --agent-name/--agent-model, when
+-- every root holding the commit's runs names the same one), else a row with a NULL agent.
+-- row_key joins a row's parts (NULL agents included, written \N).
 CREATE OR REPLACE VIEW v5_row_keys AS
 WITH seen AS (
     SELECT DISTINCT commit_key FROM v5_chosen_runs
 ), agents AS (
     SELECT DISTINCT commit_key, agent_name, agent_model FROM v5_chosen_runs WHERE variant = 'agent'
+), root_agents AS (
+    SELECT r.commit_key, min(i.agent_name) AS agent_name, min(i.agent_model) AS agent_model
+    FROM (SELECT DISTINCT commit_key, root FROM v5_chosen_runs) r
+    JOIN ingest_roots i USING (root)
+    GROUP BY r.commit_key
+    HAVING count(DISTINCT (i.agent_name, i.agent_model)) = 1 AND count(i.agent_name) = count(*)
+), identities AS (
+    SELECT s.commit_key,
+           CASE WHEN a.commit_key IS NULL THEN ra.agent_name ELSE a.agent_name END AS agent_name,
+           CASE WHEN a.commit_key IS NULL THEN ra.agent_model ELSE a.agent_model END AS agent_model
+    FROM seen s
+    LEFT JOIN agents a USING (commit_key)
+    LEFT JOIN root_agents ra ON ra.commit_key = s.commit_key
 )
-SELECT s.commit_key || '|' || coalesce(a.agent_name, '\N') || '|' || coalesce(a.agent_model, '\N') AS row_key,
-       s.commit_key, a.agent_name, a.agent_model
-FROM seen s
-LEFT JOIN agents a USING (commit_key);
+SELECT commit_key || '|' || coalesce(agent_name, '\N') || '|' || coalesce(agent_model, '\N') AS row_key,
+       commit_key, agent_name, agent_model
+FROM identities;
 
 -- The chosen runs attached to each row.
 CREATE OR REPLACE TABLE v5_row_runs AS
