@@ -11,6 +11,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/triad-bench/triad/db"
 )
 
 // result is a query's answer, every value already rendered as text (nil for NULL).
@@ -23,20 +25,12 @@ type result struct {
 
 // collect reads all rows of a query.
 func collect(rows *sql.Rows) (*result, error) {
-	cols, err := rows.Columns()
+	cols, all, err := db.ScanAll(rows)
 	if err != nil {
 		return nil, err
 	}
-	res := &result{columns: cols}
-	for rows.Next() {
-		vals := make([]any, len(cols))
-		ptrs := make([]any, len(cols))
-		for i := range vals {
-			ptrs[i] = &vals[i]
-		}
-		if err := rows.Scan(ptrs...); err != nil {
-			return nil, err
-		}
+	res := &result{columns: cols, raw: all}
+	for _, vals := range all {
 		row := make([]*string, len(cols))
 		for i, v := range vals {
 			if v != nil {
@@ -45,9 +39,8 @@ func collect(rows *sql.Rows) (*result, error) {
 			}
 		}
 		res.rows = append(res.rows, row)
-		res.raw = append(res.raw, vals)
 	}
-	return res, rows.Err()
+	return res, nil
 }
 
 // render writes one value in triad's fixed text form: floats in the shortest form that reads

@@ -111,20 +111,8 @@ func queryRows(t *testing.T, database *sql.DB, q string, args ...any) [][]any {
 	t.Helper()
 	rows, err := database.Query(q, args...)
 	require.NoError(t, err)
-	defer rows.Close()
-	cols, err := rows.Columns()
+	_, out, err := db.ScanAll(rows)
 	require.NoError(t, err)
-	var out [][]any
-	for rows.Next() {
-		vals := make([]any, len(cols))
-		ptrs := make([]any, len(cols))
-		for i := range vals {
-			ptrs[i] = &vals[i]
-		}
-		require.NoError(t, rows.Scan(ptrs...))
-		out = append(out, vals)
-	}
-	require.NoError(t, rows.Err())
 	return out
 }
 

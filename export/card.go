@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"text/template"
+
+	"github.com/triad-bench/triad/db"
 )
 
 //go:embed card.md.tmpl
@@ -75,26 +77,19 @@ func runSummary(ctx context.Context, conn *sql.Conn, s Summary) (cardTable, erro
 	if err != nil {
 		return t, err
 	}
-	defer rs.Close()
-	if t.Columns, err = rs.Columns(); err != nil {
+	cols, all, err := db.ScanAll(rs)
+	if err != nil {
 		return t, err
 	}
-	vals := make([]any, len(t.Columns))
-	ptrs := make([]any, len(t.Columns))
-	for i := range vals {
-		ptrs[i] = &vals[i]
-	}
-	for rs.Next() {
-		if err := rs.Scan(ptrs...); err != nil {
-			return t, err
-		}
+	t.Columns = cols
+	for _, vals := range all {
 		row := make([]string, len(vals))
 		for i, v := range vals {
 			row[i] = summaryText(v)
 		}
 		t.Rows = append(t.Rows, row)
 	}
-	return t, rs.Err()
+	return t, nil
 }
 
 // summaryText renders a summary value: null for NULL, floats in the shortest exact form.

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"database/sql"
 	"database/sql/driver"
 	_ "embed"
 	"encoding/csv"
@@ -20,6 +19,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/triad-bench/triad/db"
 )
 
 //go:embed dataset_columns.csv
@@ -582,39 +583,27 @@ func readParquetRows(data []byte) ([]rawRow, error) {
 	if err := tmp.Close(); err != nil {
 		return nil, fmt.Errorf("failed to stage the parquet file: %w", err)
 	}
-	db, err := sql.Open("duckdb", "")
+	reader, err := db.Open("")
 	if err != nil {
 		return nil, fmt.Errorf("failed to open duckdb to read parquet: %w", err)
 	}
-	defer db.Close()
-	ctx := context.Background()
-	res, err := db.QueryContext(ctx, "SELECT * FROM read_parquet(?)", tmp.Name())
+	defer reader.Close()
+	res, err := reader.QueryContext(context.Background(), "SELECT * FROM read_parquet(?)", tmp.Name())
 	if err != nil {
 		return nil, fmt.Errorf("reading parquet: %w", err)
 	}
-	defer res.Close()
-	cols, err := res.Columns()
+	cols, all, err := db.ScanAll(res)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("reading parquet: %w", err)
 	}
 	var rows []rawRow
-	for n := 1; res.Next(); n++ {
-		vals := make([]any, len(cols))
-		ptrs := make([]any, len(cols))
-		for i := range vals {
-			ptrs[i] = &vals[i]
-		}
-		if err := res.Scan(ptrs...); err != nil {
-			return nil, fmt.Errorf("row %d: %w", n, err)
-		}
+	for r, vals := range all {
+		n := r + 1
 		o := obj{}
 		for i, c := range cols {
 			o[c] = parquetValue(vals[i])
 		}
 		rows = append(rows, rawRow{record: n, position: fmt.Sprintf("row %d", n), values: o})
-	}
-	if err := res.Err(); err != nil {
-		return nil, fmt.Errorf("reading parquet: %w", err)
 	}
 	return rows, nil
 }

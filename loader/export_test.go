@@ -64,26 +64,18 @@ func render(t *testing.T, database *sql.DB, query string) string {
 	t.Helper()
 	rows, err := database.Query(query)
 	require.NoError(t, err, query)
-	defer rows.Close()
-	cols, err := rows.Columns()
-	require.NoError(t, err)
+	cols, all, err := db.ScanAll(rows)
+	require.NoError(t, err, query)
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
 	require.NoError(t, w.Write(cols))
-	for rows.Next() {
-		vals := make([]any, len(cols))
-		ptrs := make([]any, len(cols))
-		for i := range vals {
-			ptrs[i] = &vals[i]
-		}
-		require.NoError(t, rows.Scan(ptrs...))
+	for _, vals := range all {
 		rec := make([]string, len(cols))
 		for i, v := range vals {
 			rec[i] = cell(v)
 		}
 		require.NoError(t, w.Write(rec))
 	}
-	require.NoError(t, rows.Err())
 	w.Flush()
 	return buf.String()
 }

@@ -53,28 +53,16 @@ func queryRows(tb testing.TB, database *sql.DB, q string, args ...any) (cols []s
 	if err != nil {
 		tb.Fatalf("query %q: %v", q, err)
 	}
-	defer rows.Close()
-	cols, err = rows.Columns()
+	cols, all, err := db.ScanAll(rows)
 	if err != nil {
-		tb.Fatal(err)
+		tb.Fatalf("query %q: %v", q, err)
 	}
-	for rows.Next() {
-		vals := make([]any, len(cols))
-		ptrs := make([]any, len(cols))
-		for i := range vals {
-			ptrs[i] = &vals[i]
-		}
-		if err := rows.Scan(ptrs...); err != nil {
-			tb.Fatal(err)
-		}
+	for _, vals := range all {
 		rec := make([]string, len(cols))
 		for i, v := range vals {
 			rec[i] = cell(v)
 		}
 		out = append(out, rec)
-	}
-	if err := rows.Err(); err != nil {
-		tb.Fatal(err)
 	}
 	return cols, out
 }

@@ -225,17 +225,10 @@ func queryRows(t *testing.T, dbPath, name string) []map[string]string {
 	require.NoError(t, err)
 	rows, err := database.QueryContext(context.Background(), q.SQL)
 	require.NoError(t, err)
-	defer rows.Close()
-	cols, err := rows.Columns()
+	cols, all, err := db.ScanAll(rows)
 	require.NoError(t, err)
 	var out []map[string]string
-	for rows.Next() {
-		vals := make([]any, len(cols))
-		ptrs := make([]any, len(cols))
-		for i := range vals {
-			ptrs[i] = &vals[i]
-		}
-		require.NoError(t, rows.Scan(ptrs...))
+	for _, vals := range all {
 		rec := map[string]string{}
 		for i, v := range vals {
 			if v != nil {
@@ -244,7 +237,6 @@ func queryRows(t *testing.T, dbPath, name string) []map[string]string {
 		}
 		out = append(out, rec)
 	}
-	require.NoError(t, rows.Err())
 	return out
 }
 

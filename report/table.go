@@ -8,6 +8,8 @@ import (
 	"reflect"
 	"strings"
 	"time"
+
+	triaddb "github.com/triad-bench/triad/db"
 )
 
 // Table is the answer of one named query, its values normalised to a few Go types:
@@ -128,28 +130,16 @@ func runTable(ctx context.Context, db *sql.DB, name, stmt string) (*Table, error
 	if err != nil {
 		return nil, fmt.Errorf("failed to run query %s: %w", name, err)
 	}
-	defer rows.Close()
-	cols, err := rows.Columns()
+	cols, all, err := triaddb.ScanAll(rows)
 	if err != nil {
-		return nil, fmt.Errorf("failed to run query %s: %w", name, err)
+		return nil, fmt.Errorf("failed to read query %s: %w", name, err)
 	}
 	t := &Table{Name: name, Columns: cols}
-	for rows.Next() {
-		vals := make([]any, len(cols))
-		ptrs := make([]any, len(cols))
-		for i := range vals {
-			ptrs[i] = &vals[i]
-		}
-		if err := rows.Scan(ptrs...); err != nil {
-			return nil, fmt.Errorf("failed to read query %s: %w", name, err)
-		}
+	for _, vals := range all {
 		for i, v := range vals {
 			vals[i] = normalise(v)
 		}
 		t.Rows = append(t.Rows, Row{table: t, Values: vals})
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("failed to read query %s: %w", name, err)
 	}
 	return t, nil
 }
