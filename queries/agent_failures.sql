@@ -19,12 +19,7 @@ SELECT d.commit_short, d.agent_name, d.agent_model, d.data_source, d.benchmark_m
             WHEN d.human_latency_avg IS NOT NULL THEN 'latency_avg' END AS human_metric,
        coalesce(d.human_throughput, d.human_ttft_mean, d.human_latency_avg) AS human_value,
        a.agent_statuses, a.agent_error
-FROM dataset d
-JOIN commit_categories c
-  ON c.commit_short = d.commit_short
- AND c.commit_hash IS NOT DISTINCT FROM d.commit_hash
- AND c.agent_name IS NOT DISTINCT FROM d.agent_name
- AND c.agent_model IS NOT DISTINCT FROM d.agent_model
+FROM dataset_categorized d
 LEFT JOIN agent_runs a ON a.commit_key = coalesce(d.commit_hash, d.commit_short)
-WHERE c.category = 'agent failure'
+WHERE d.category = 'agent failure'
 ORDER BY d.commit_short, d.commit_hash NULLS FIRST, d.agent_name NULLS FIRST, d.agent_model NULLS FIRST;

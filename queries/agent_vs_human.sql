@@ -15,8 +15,5 @@ SELECT v.commit_short, v.agent_name, v.agent_model, c.category, v.primary_metric
        v.data_source
 FROM verdicts v
 JOIN commit_categories c
-  ON c.commit_short = v.commit_short
- AND c.commit_hash IS NOT DISTINCT FROM v.commit_hash
- AND c.agent_name IS NOT DISTINCT FROM v.agent_name
- AND c.agent_model IS NOT DISTINCT FROM v.agent_model
+  ON c.row_key = dataset_row_key(v.commit_hash, v.commit_short, v.agent_name, v.agent_model)
 ORDER BY v.avh_pct DESC NULLS LAST, v.commit_short, v.agent_name NULLS FIRST, v.agent_model NULLS FIRST;

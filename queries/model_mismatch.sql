@@ -4,7 +4,7 @@
 -- (from dataset_provenance; sorted, space-separated) and the reasons (variants ran different
 -- models; the command names another model); ordered by commit and agent
 WITH run_models AS (
-    SELECT p.commit_hash, p.commit_short, p.agent_name, p.agent_model, r.variant,
+    SELECT dataset_row_key(p.commit_hash, p.commit_short, p.agent_name, p.agent_model) AS row_key, r.variant,
            string_agg(DISTINCT r.model, ' ' ORDER BY r.model) AS models
     FROM dataset_provenance p
     JOIN runs r ON r.root = p.root AND r.path = p.path AND r.record = p.record
@@ -12,21 +12,13 @@ WITH run_models AS (
     WHERE r.model IS NOT NULL AND r.model <> 'unknown'
     GROUP BY ALL
 ), rows AS (
-    SELECT d.commit_short, d.commit_hash, d.agent_name, d.agent_model, c.category, d.model,
+    SELECT d.commit_short, d.commit_hash, d.agent_name, d.agent_model, d.category, d.model,
            nullif(regexp_extract(d.perf_command, '--model[ =]+([^ ]+)', 1), '') AS command_model,
            b.models AS baseline_models, h.models AS human_models, a.models AS agent_models
-    FROM dataset d
-    JOIN commit_categories c
-      ON c.commit_short = d.commit_short
-     AND c.commit_hash IS NOT DISTINCT FROM d.commit_hash
-     AND c.agent_name IS NOT DISTINCT FROM d.agent_name
-     AND c.agent_model IS NOT DISTINCT FROM d.agent_model
-    LEFT JOIN run_models b ON b.commit_short = d.commit_short AND b.commit_hash IS NOT DISTINCT FROM d.commit_hash
-     AND b.agent_name IS NOT DISTINCT FROM d.agent_name AND b.agent_model IS NOT DISTINCT FROM d.agent_model AND b.variant = 'baseline'
-    LEFT JOIN run_models h ON h.commit_short = d.commit_short AND h.commit_hash IS NOT DISTINCT FROM d.commit_hash
-     AND h.agent_name IS NOT DISTINCT FROM d.agent_name AND h.agent_model IS NOT DISTINCT FROM d.agent_model AND h.variant = 'human'
-    LEFT JOIN run_models a ON a.commit_short = d.commit_short AND a.commit_hash IS NOT DISTINCT FROM d.commit_hash
-     AND a.agent_name IS NOT DISTINCT FROM d.agent_name AND a.agent_model IS NOT DISTINCT FROM d.agent_model AND a.variant = 'agent'
+    FROM dataset_categorized d
+    LEFT JOIN run_models b ON b.row_key = dataset_row_key(d.commit_hash, d.commit_short, d.agent_name, d.agent_model) AND b.variant = 'baseline'
+    LEFT JOIN run_models h ON h.row_key = dataset_row_key(d.commit_hash, d.commit_short, d.agent_name, d.agent_model) AND h.variant = 'human'
+    LEFT JOIN run_models a ON a.row_key = dataset_row_key(d.commit_hash, d.commit_short, d.agent_name, d.agent_model) AND a.variant = 'agent'
 ), reasons AS (
     SELECT *,
            concat_ws('; ',

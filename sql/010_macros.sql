@@ -1,6 +1,6 @@
 -- name: macros
 -- defines: the macros every rule set and query shares — improvement(x, ref, lower_is_better),
--- has_any_metric(11 metrics), run_time(ts), verdict_band() and verdict(pct).
+-- has_any_metric(11 metrics), run_time(ts), dataset_row_key(...), verdict_band() and verdict(pct).
 
 -- The one improvement formula, in percent, positive = better. Latencies (lower is better):
 -- (ref - x) / ref * 100; throughputs: (x - ref) / ref * 100. NULL when either side is NULL or the
@@ -39,3 +39,8 @@ CREATE OR REPLACE MACRO verdict(pct) AS
         WHEN pct < -verdict_band() THEN 'loss'
         ELSE 'match'
     END;
+
+-- The key of a dataset row as one string, for joining views back to their row: the commit (its full
+-- hash, or the short hash of a commit no file states in full) and the agent, NULLs written \N.
+CREATE OR REPLACE MACRO dataset_row_key(commit_hash, commit_short, agent_name, agent_model) AS
+    concat_ws('|', coalesce(commit_hash, commit_short), coalesce(agent_name, '\N'), coalesce(agent_model, '\N'));

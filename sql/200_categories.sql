@@ -1,5 +1,6 @@
 -- name: categories and fill rates
--- defines: commit_categories (per dataset row: has_b, has_h, has_a, category, evaluable),
+-- defines: commit_categories (per dataset row: row_key, has_b, has_h, has_a, category, evaluable),
+-- dataset_categorized (the dataset's rows with those columns appended),
 -- category_ranks, dataset_cells (per row and column: filled or not), row_fill, column_fill_rates,
 -- benchmark_mode_counts and data_source_counts. They read the rule-set-independent view dataset.
 
@@ -14,7 +15,8 @@ SELECT * FROM (VALUES
 
 CREATE OR REPLACE TABLE commit_categories AS
 WITH flags AS (
-    SELECT commit_hash, commit_short, agent_name, agent_model, data_source, benchmark_mode,
+    SELECT dataset_row_key(commit_hash, commit_short, agent_name, agent_model) AS row_key,
+           commit_hash, commit_short, agent_name, agent_model, data_source, benchmark_mode,
            has_any_metric(baseline_ttft_mean, baseline_ttft_median, baseline_ttft_p99, baseline_tpot_mean,
                           baseline_tpot_median, baseline_tpot_p99, baseline_itl_mean, baseline_itl_median,
                           baseline_itl_p99, baseline_latency_avg, baseline_throughput) AS has_b,
@@ -35,6 +37,12 @@ SELECT f.*,
        END AS category,
        f.has_h AS evaluable
 FROM flags f;
+
+-- The dataset with each row's category: the one place a query joins a row to its category.
+CREATE OR REPLACE VIEW dataset_categorized AS
+SELECT d.*, c.has_b, c.has_h, c.has_a, c.category, c.evaluable
+FROM dataset d
+JOIN commit_categories c ON c.row_key = dataset_row_key(d.commit_hash, d.commit_short, d.agent_name, d.agent_model);
 
 -- One row per dataset row and column: is the cell filled (non-NULL; a list or text must also be
 -- non-empty)? This is the only place the 76 columns are listed for fill counts.
